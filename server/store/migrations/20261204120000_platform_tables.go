@@ -70,7 +70,7 @@ var platformTables = []platformTable{
 	negative_prompt TEXT,
 	parameters TEXT NOT NULL DEFAULT '{}',
 	status TEXT NOT NULL,
-	cost NUMERIC,
+	cost REAL,
 	created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
 )`,
 			`CREATE INDEX generations_user_id_created_at_idx ON generations (user_id, created_at)`,
