@@ -38,6 +38,8 @@ type Me struct {
 // Usage is a summary of generations: one person's for GET
 // /api/analytics/usage, everyone's inside GlobalUsage.
 type Usage struct {
+	// Range is the span of time the figures cover.
+	Range Range `json:"range"`
 	// TotalGenerations counts generations of every status.
 	TotalGenerations int64 `json:"totalGenerations"`
 	// TotalImages counts output files of type image. Nil means the figure is
@@ -51,7 +53,8 @@ type Usage struct {
 	TopModels []ModelShare `json:"topModels"`
 	// ByProvider lists generations by the company that made the model.
 	ByProvider []ProviderShare `json:"byProvider"`
-	// ByType lists generations by the media type of their model.
+	// ByType lists generations by the media type of their model, then in
+	// global usage one Other row when a type is not named.
 	ByType []TypeShare `json:"byType"`
 	// GeneratedAt is when the server computed the figures, in UTC.
 	GeneratedAt time.Time `json:"generatedAt"`
@@ -76,6 +79,13 @@ type ModelShare struct {
 // OtherModelID is the ModelID of the Other row in Usage.TopModels.
 const OtherModelID = "other"
 
+// OtherProvider is the Provider of the Other row in Usage.ByProvider.
+const OtherProvider = "other"
+
+// OtherMediaType is the Type of the Other row in Usage.ByType. No model has
+// this type.
+const OtherMediaType MediaType = "other"
+
 // ProviderShare is one row of Usage.ByProvider.
 type ProviderShare struct {
 	Provider   string  `json:"provider"`
@@ -90,22 +100,54 @@ type TypeShare struct {
 	Type       MediaType `json:"type"`
 	Count      int64     `json:"count"`
 	Percentage float64   `json:"percentage"`
+	// Other marks the row that groups the types not listed by name, and
+	// Label then names it, as in "Other (1 type)".
+	Other bool   `json:"other,omitempty"`
+	Label string `json:"label,omitempty"`
 }
 
-// Cohort counts the distinct people behind the global figures against the
-// number the privacy threshold requires.
+// Cohort counts the distinct people with generations in the response's range
+// against the number the privacy threshold requires.
 type Cohort struct {
 	UniqueUsers      int64 `json:"uniqueUsers"`
 	MinUsersRequired int64 `json:"minUsersRequired"`
 }
 
+// Privacy describes the rule that global figures follow.
+type Privacy struct {
+	// K is the least number of distinct people that every global figure,
+	// and every sum or difference of global figures, comes from, unless it
+	// comes from nobody.
+	K int64 `json:"k"`
+	// Rule names the method in a short phrase that stays the same from one
+	// response to the next.
+	Rule string `json:"rule"`
+}
+
+// Suppressed counts the models, providers and media types of a range that
+// global usage does not name, because naming them could single someone out.
+// Their generations are counted in the list's Other row. Models left out
+// only because TopModels lists ten at most are not counted here.
+type Suppressed struct {
+	Models    int `json:"models"`
+	Providers int `json:"providers"`
+	Types     int `json:"types"`
+}
+
 // GlobalUsage is the body of GET /api/analytics/global/usage. When Available
-// is false, Usage is nil and the response carries no figures at all, only the
-// cohort and a message.
+// is false, Usage and Suppressed are nil and the response carries no figures
+// at all, only the range, the cohort, the privacy rule and a message saying
+// why.
 type GlobalUsage struct {
-	Available bool   `json:"available"`
-	Cohort    Cohort `json:"cohort"`
-	Message   string `json:"message,omitempty"`
+	Available bool `json:"available"`
+	// Range is the span of time the response covers. In JSON it takes the
+	// place of the embedded Usage's range, which has the same value.
+	Range   Range   `json:"range"`
+	Cohort  Cohort  `json:"cohort"`
+	Privacy Privacy `json:"privacy"`
+	// Suppressed is set when Available is true.
+	Suppressed *Suppressed `json:"suppressed,omitempty"`
+	Message    string      `json:"message,omitempty"`
 	*Usage
 }
 

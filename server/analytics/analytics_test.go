@@ -61,7 +61,7 @@ func TestSummarizeGroupsModelsBeyondTen(t *testing.T) {
 			Generations: int64(13 - i),
 		})
 	}
-	usage := Summarize(cells, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	usage := Summarize(cells, shared.RangeAll, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 
 	require.Len(t, usage.TopModels, 11)
 	assert.Equal(t, int64(78), usage.TotalGenerations)
@@ -82,17 +82,17 @@ func TestSummarizeGroupsModelsBeyondTen(t *testing.T) {
 }
 
 func TestGlobalCountsPeopleNotGenerations(t *testing.T) {
-	cells := []store.UsageCell{
-		{ModelID: "replicate-reve", UserID: "a", Generations: 50},
-		{ModelID: "kling-official", UserID: "a", Generations: 3},
-		{ModelID: "replicate-reve", UserID: "b", Generations: 1},
+	cells := []store.BandCell{
+		{UsageCell: store.UsageCell{ModelID: "replicate-reve", UserID: "a", Generations: 50}},
+		{UsageCell: store.UsageCell{ModelID: "kling-official", UserID: "a", Generations: 3}},
+		{UsageCell: store.UsageCell{ModelID: "replicate-reve", UserID: "b", Generations: 1}},
 	}
-	got := Global(cells, 3, time.Now())
+	got := Global(cells, shared.RangeAll, 3, time.Now())
 	assert.False(t, got.Available, "Available with 2 people and k = 3")
 	assert.Nil(t, got.Usage, "Usage with 2 people and k = 3")
 	assert.Equal(t, shared.Cohort{UniqueUsers: 2, MinUsersRequired: 3}, got.Cohort)
 
-	got = Global(cells, 2, time.Now())
+	got = Global(cells, shared.RangeAll, 2, time.Now())
 	assert.True(t, got.Available, "Available with 2 people and k = 2")
 	require.NotNil(t, got.Usage)
 	assert.Equal(t, int64(54), got.TotalGenerations)

@@ -1,5 +1,5 @@
 // Package analytics turns usage cells into the figures the API returns: one
-// person's exact usage, and everyone's usage behind the privacy gate.
+// person's exact usage, and everyone's usage behind the privacy rules.
 package analytics
 
 import (
@@ -23,10 +23,8 @@ type modelInfo struct {
 	mediaType shared.MediaType
 }
 
-// describeModels returns the registry's description of every model id in
-// cells. An id the registry does not list is reported under its raw id with
-// provider Unknown, and its media type is the one most of its outputs have,
-// image when it has none or a tie.
+// describeModels returns the description of every model id in cells, as
+// describeModel gives it from the outputs in cells.
 func describeModels(cells []store.UsageCell) map[string]modelInfo {
 	images := make(map[string]int64)
 	videos := make(map[string]int64)
@@ -37,17 +35,24 @@ func describeModels(cells []store.UsageCell) map[string]modelInfo {
 
 	infos := make(map[string]modelInfo, len(images))
 	for id := range images {
-		if m, ok := shared.LookupModel(id); ok {
-			infos[id] = modelInfo{id: id, name: m.Name, provider: m.Provider, mediaType: m.Type}
-			continue
-		}
-		mediaType := shared.Image
-		if videos[id] > images[id] {
-			mediaType = shared.Video
-		}
-		infos[id] = modelInfo{id: id, name: id, provider: shared.UnknownProvider, mediaType: mediaType}
+		infos[id] = describeModel(id, images[id], videos[id])
 	}
 	return infos
+}
+
+// describeModel returns the registry's description of a model id. An id the
+// registry does not list is reported under its raw id with provider Unknown,
+// and its media type is video when it has more video outputs than image
+// outputs, image otherwise.
+func describeModel(id string, images, videos int64) modelInfo {
+	if m, ok := shared.LookupModel(id); ok {
+		return modelInfo{id: id, name: m.Name, provider: m.Provider, mediaType: m.Type}
+	}
+	mediaType := shared.Image
+	if videos > images {
+		mediaType = shared.Video
+	}
+	return modelInfo{id: id, name: id, provider: shared.UnknownProvider, mediaType: mediaType}
 }
 
 // bucket is a count under a name, before percentages are set.
@@ -66,15 +71,15 @@ func sortBuckets(buckets []bucket) {
 	})
 }
 
-// Summarize adds up cells into a Usage with every figure shown exactly. It is
-// the whole of a person's own usage, and the starting point of global usage.
-func Summarize(cells []store.UsageCell, generatedAt time.Time) shared.Usage {
+// Summarize adds up cells into a Usage over range r with every figure shown
+// exactly: a person's own usage. The cells must already be limited to r.
+func Summarize(cells []store.UsageCell, r shared.Range, generatedAt time.Time) shared.Usage {
 	infos := describeModels(cells)
 
 	var total, images, videos int64
 	byModel := make(map[string]int64)
 	byProvider := make(map[string]int64)
-	byType := make(map[shared.MediaType]int64)
+	byType := make(map[string]int64)
 	for _, c := range cells {
 		info := infos[c.ModelID]
 		total += c.Generations
@@ -82,18 +87,13 @@ func Summarize(cells []store.UsageCell, generatedAt time.Time) shared.Usage {
 		videos += c.Videos
 		byModel[c.ModelID] += c.Generations
 		byProvider[info.provider] += c.Generations
-		byType[info.mediaType] += c.Generations
+		byType[string(info.mediaType)] += c.Generations
 	}
 
-	usage := shared.Usage{
-		TotalGenerations: total,
-		TotalImages:      &images,
-		TotalVideos:      &videos,
-		TopModels:        []shared.ModelShare{},
-		ByProvider:       []shared.ProviderShare{},
-		ByType:           []shared.TypeShare{},
-		GeneratedAt:      generatedAt.UTC().Truncate(time.Second),
-	}
+	usage := emptyUsage(r, generatedAt)
+	usage.TotalGenerations = total
+	usage.TotalImages = &images
+	usage.TotalVideos = &videos
 	if total == 0 {
 		return usage
 	}
@@ -105,27 +105,20 @@ func Summarize(cells []store.UsageCell, generatedAt time.Time) shared.Usage {
 		models = models[:MaxNamedModels]
 	}
 	usage.TopModels = modelShares(models, otherModels, infos, total)
-
-	usage.ByProvider = providerShares(toBuckets(byProvider), total)
-
-	types := make(map[string]int64, len(byType))
-	for t, n := range byType {
-		types[string(t)] = n
-	}
-	typeBuckets := toBuckets(types)
-	counts := make([]int64, len(typeBuckets))
-	for i, b := range typeBuckets {
-		counts[i] = b.count
-	}
-	percentages := Percentages(counts, total)
-	for i, b := range typeBuckets {
-		usage.ByType = append(usage.ByType, shared.TypeShare{
-			Type:       shared.MediaType(b.name),
-			Count:      b.count,
-			Percentage: percentages[i],
-		})
-	}
+	usage.ByProvider = providerShares(toBuckets(byProvider), nil, total)
+	usage.ByType = typeShares(toBuckets(byType), nil, total)
 	return usage
+}
+
+// emptyUsage returns a Usage over r with no figures and empty lists.
+func emptyUsage(r shared.Range, generatedAt time.Time) shared.Usage {
+	return shared.Usage{
+		Range:       r,
+		TopModels:   []shared.ModelShare{},
+		ByProvider:  []shared.ProviderShare{},
+		ByType:      []shared.TypeShare{},
+		GeneratedAt: generatedAt.UTC().Truncate(time.Second),
+	}
 }
 
 // toBuckets returns the non-zero counts of m as sorted buckets.
@@ -143,17 +136,7 @@ func toBuckets(m map[string]int64) []bucket {
 // modelShares returns one row per named model and, when other is not empty,
 // one Other row holding the sum of other.
 func modelShares(named, other []bucket, infos map[string]modelInfo, total int64) []shared.ModelShare {
-	counts := make([]int64, 0, len(named)+1)
-	for _, b := range named {
-		counts = append(counts, b.count)
-	}
-	var otherCount int64
-	for _, b := range other {
-		otherCount += b.count
-	}
-	if len(other) > 0 {
-		counts = append(counts, otherCount)
-	}
+	counts, otherCount := shareCounts(named, other)
 	percentages := Percentages(counts, total)
 
 	rows := make([]shared.ModelShare, 0, len(counts))
@@ -180,18 +163,64 @@ func modelShares(named, other []bucket, infos map[string]modelInfo, total int64)
 	return rows
 }
 
-// providerShares returns one row per provider.
-func providerShares(named []bucket, total int64) []shared.ProviderShare {
-	counts := make([]int64, len(named))
-	for i, b := range named {
-		counts[i] = b.count
-	}
+// providerShares returns one row per named provider and, when other is not
+// empty, one Other row holding the sum of other.
+func providerShares(named, other []bucket, total int64) []shared.ProviderShare {
+	counts, otherCount := shareCounts(named, other)
 	percentages := Percentages(counts, total)
-	rows := make([]shared.ProviderShare, len(named))
+
+	rows := make([]shared.ProviderShare, 0, len(counts))
 	for i, b := range named {
-		rows[i] = shared.ProviderShare{Provider: b.name, Count: b.count, Percentage: percentages[i]}
+		rows = append(rows, shared.ProviderShare{Provider: b.name, Count: b.count, Percentage: percentages[i]})
+	}
+	if len(other) > 0 {
+		rows = append(rows, shared.ProviderShare{
+			Provider:   shared.OtherProvider,
+			Count:      otherCount,
+			Percentage: percentages[len(named)],
+			Other:      true,
+			Label:      otherLabel(len(other), "provider", "providers"),
+		})
 	}
 	return rows
+}
+
+// typeShares returns one row per named media type and, when other is not
+// empty, one Other row holding the sum of other.
+func typeShares(named, other []bucket, total int64) []shared.TypeShare {
+	counts, otherCount := shareCounts(named, other)
+	percentages := Percentages(counts, total)
+
+	rows := make([]shared.TypeShare, 0, len(counts))
+	for i, b := range named {
+		rows = append(rows, shared.TypeShare{Type: shared.MediaType(b.name), Count: b.count, Percentage: percentages[i]})
+	}
+	if len(other) > 0 {
+		rows = append(rows, shared.TypeShare{
+			Type:       shared.OtherMediaType,
+			Count:      otherCount,
+			Percentage: percentages[len(named)],
+			Other:      true,
+			Label:      otherLabel(len(other), "type", "types"),
+		})
+	}
+	return rows
+}
+
+// shareCounts returns the counts of named followed, when other is not
+// empty, by the sum of other, and that sum.
+func shareCounts(named, other []bucket) (counts []int64, otherCount int64) {
+	counts = make([]int64, 0, len(named)+1)
+	for _, b := range named {
+		counts = append(counts, b.count)
+	}
+	for _, b := range other {
+		otherCount += b.count
+	}
+	if len(other) > 0 {
+		counts = append(counts, otherCount)
+	}
+	return counts, otherCount
 }
 
 // otherLabel names an Other row that groups n buckets, as in "Other (3 models)".

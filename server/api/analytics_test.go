@@ -36,6 +36,7 @@ func TestMyUsageExactFigures(t *testing.T) {
 		r := s.get(s.signedInClient("ana@example.com", password), shared.PathUsage)
 		require.Equal(t, http.StatusOK, r.status, "GET usage: body %s", r.body)
 		assert.JSONEq(t, `{
+			"range": "all",
 			"totalGenerations": 5,
 			"totalImages": 3,
 			"totalVideos": 1,
@@ -71,6 +72,7 @@ func TestMyUsageWithNoGenerations(t *testing.T) {
 		r := s.get(s.signedInClient("ana@example.com", password), shared.PathUsage)
 		require.Equal(t, http.StatusOK, r.status, "GET usage: body %s", r.body)
 		assert.JSONEq(t, `{
+			"range": "all",
 			"totalGenerations": 0,
 			"totalImages": 0,
 			"totalVideos": 0,
@@ -131,7 +133,9 @@ func TestGlobalGateBelowK(t *testing.T) {
 		require.Equal(t, http.StatusOK, r.status, "GET global usage: body %s", r.body)
 		assert.JSONEq(t, `{
 			"available": false,
+			"range": "all",
 			"cohort": {"uniqueUsers": 2, "minUsersRequired": 3},
+			"privacy": {"k": 3, "rule": "k-anonymity with complementary suppression across ranges"},
 			"message": "Global figures appear once at least 3 people have generated. So far 2 have."
 		}`, string(r.body))
 	})
@@ -144,12 +148,16 @@ func TestGlobalGateAtK(t *testing.T) {
 
 		r := s.get(s.signedInClient("ana@example.com", password), shared.PathGlobalUsage)
 		require.Equal(t, http.StatusOK, r.status, "GET global usage: body %s", r.body)
+		// Nobody made a video, so fewer than k people did: the total is null.
 		assert.JSONEq(t, `{
 			"available": true,
+			"range": "all",
 			"cohort": {"uniqueUsers": 3, "minUsersRequired": 3},
+			"privacy": {"k": 3, "rule": "k-anonymity with complementary suppression across ranges"},
+			"suppressed": {"models": 0, "providers": 0, "types": 0},
 			"totalGenerations": 9,
 			"totalImages": 9,
-			"totalVideos": 0,
+			"totalVideos": null,
 			"topModels": [
 				{"modelId": "gemini-nano-banana-pro", "modelName": "Nano Banana Pro", "provider": "Google", "type": "image", "count": 3, "percentage": 33.4},
 				{"modelId": "gemini-veo-3.1", "modelName": "Veo 3.1", "provider": "Google", "type": "video", "count": 3, "percentage": 33.3},
