@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"loupe/shared"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// requestTimeout bounds every API request, from sending it to reading the
+// whole body.
+const requestTimeout = 15 * time.Second
+
+// maxErrorBody is how much of an error response is read to find its message.
+const maxErrorBody = 64 << 10
+
+// apiError is a response with a 4xx or 5xx status.
+type apiError struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+func (e *apiError) Error() string {
+	return fmt.Sprintf("status %d (%s): %s", e.Status, e.Code, e.Message)
+}
+
+// isUnauthenticated reports whether err is the API's 401 response to a
+// request without a valid session.
+func isUnauthenticated(err error) bool {
+	var apiErr *apiError
+	return errors.As(err, &apiErr) && apiErr.Status == http.StatusUnauthorized
+}
+
+// userMessage returns a sentence about err that can be shown to the person.
+// It shows the API's own message when there is one and never shows Go's
+// internal error text.
+func userMessage(err error) string {
+	var apiErr *apiError
+	switch {
+	case errors.As(err, &apiErr) && apiErr.Message != "":
+		return apiErr.Message
+	case errors.As(err, &apiErr):
+		return fmt.Sprintf("The server answered with status %d. Try again in a moment.", apiErr.Status)
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The request timed out. Check your connection and try again."
+	default:
+		return "Could not reach Loupe. Check your connection and try again."
+	}
+}
+
+// getJSON sends GET path to the origin that served the page and decodes the
+// JSON body into out.
+func getJSON(ctx context.Context, path string, out any) error {
+	res, err := send(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+
+	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+		return fmt.Errorf("decoding %s: %w", path, err)
+	}
+	return nil
+}
+
+// postJSON sends POST path with body encoded as JSON, or with no body when
+// body is nil, and discards the response body.
+func postJSON(ctx context.Context, path string, body any) error {
+	var payload io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return fmt.Errorf("encoding body of %s: %w", path, err)
+		}
+		payload = bytes.NewReader(b)
+	}
+
+	res, err := send(ctx, http.MethodPost, path, payload)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+
+	_, _ = io.Copy(io.Discard, res.Body)
+	return nil
+}
+
+// send makes one request with requestTimeout and returns the response when
+// its status is below 400. Otherwise it returns an *apiError holding the
+// shared.ErrorResponse the API sent.
+//
+// In the browser, net/http uses the Fetch API, and the session cookie goes
+// with the request because its credentials mode is same-origin.
+func send(ctx context.Context, method, path string, body io.Reader) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+
+	req, err := http.NewRequestWithContext(ctx, method, apiURL(path), body)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("building %s %s: %w", method, path, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("js.fetch:credentials", "same-origin")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	res.Body = cancelOnClose{ReadCloser: res.Body, cancel: cancel}
+
+	if res.StatusCode < 400 {
+		return res, nil
+	}
+	defer res.Body.Close()
+
+	apiErr := &apiError{Status: res.StatusCode}
+	var errBody shared.ErrorResponse
+	if json.NewDecoder(io.LimitReader(res.Body, maxErrorBody)).Decode(&errBody) == nil {
+		apiErr.Code = errBody.Error.Code
+		apiErr.Message = errBody.Error.Message
+	}
+	return nil, apiErr
+}
+
+// apiURL returns the absolute URL of path on the origin that served the
+// page, because net/http accepts no relative URL.
+func apiURL(path string) string {
+	origin := app.Window().URL()
+	if origin.Host == "" {
+		return path
+	}
+	return origin.Scheme + "://" + origin.Host + path
+}
+
+// cancelOnClose releases the request's timeout when the body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}

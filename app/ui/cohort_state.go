@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"fmt"
+
+	"loupe/shared"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// cohortState is drawn in place of the global figures while too few people
+// have generated for the figures to be shown without exposing anyone.
+type cohortState struct {
+	app.Compo
+
+	// Cohort holds how many people have generated and how many are needed.
+	Cohort shared.Cohort
+	// Message is the server's explanation, shown under the counts.
+	Message string
+}
+
+func newCohortState() *cohortState {
+	return &cohortState{}
+}
+
+// SetCohort sets the counts of people.
+func (s *cohortState) SetCohort(c shared.Cohort) *cohortState {
+	s.Cohort = c
+	return s
+}
+
+// SetMessage sets the server's explanation.
+func (s *cohortState) SetMessage(message string) *cohortState {
+	s.Message = message
+	return s
+}
+
+func (s *cohortState) Render() app.UI {
+	have := max(s.Cohort.UniqueUsers, 0)
+	need := max(s.Cohort.MinUsersRequired, 0)
+
+	var percent float64
+	if need > 0 {
+		percent = clampPercent(float64(have) * 100 / float64(need))
+	}
+
+	return app.Div().
+		Class("card", "state", "state-cohort").
+		Body(
+			app.Div().Class("state-icon").Body(icon(iconUsers)),
+			app.H2().Class("state-title").Text("Not enough data yet"),
+			app.P().Class("state-lead").Text(cohortSentence(have, need)),
+			app.Div().
+				Class("bar", "cohort-bar").
+				Role("progressbar").
+				Aria("label", "People who have generated").
+				Aria("valuenow", have).
+				Aria("valuemin", 0).
+				Aria("valuemax", need).
+				Aria("valuetext", fmt.Sprintf("%s of %s people", formatCount(have), formatCount(need))).
+				Body(
+					app.Div().
+						Class("bar-fill").
+						Style("width", formatPercent(percent)),
+				),
+			app.P().
+				Class("state-text").
+				Text(s.explanation(need)),
+		)
+}
+
+// explanation returns the server's message, or a sentence of its own when
+// the server sent none.
+func (s *cohortState) explanation(need int64) string {
+	if s.Message != "" {
+		return s.Message
+	}
+	return fmt.Sprintf("Global figures appear once at least %s %s generated, so that no one's activity can be picked out.",
+		formatCount(need), plural(need, "person has", "people have"))
+}
+
+// cohortSentence returns a sentence such as "3 of the 5 people needed have
+// generated so far."
+func cohortSentence(have, need int64) string {
+	return fmt.Sprintf("%s of the %s %s needed %s generated so far.",
+		formatCount(have),
+		formatCount(need),
+		plural(need, "person", "people"),
+		plural(have, "has", "have"))
+}
