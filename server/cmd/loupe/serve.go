@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"loupe/app/ui"
+	"loupe/server/api"
+	"loupe/server/auth"
+	"loupe/server/store"
+)
+
+// sessionSweepInterval is how often serve deletes expired sessions.
+const sessionSweepInterval = time.Hour
+
+func serve(ctx context.Context, cfg config, stdout io.Writer) error {
+	wasmPath := filepath.Join(cfg.WebDir, "app.wasm")
+	buildID, err := buildVersion(wasmPath)
+	if err != nil {
+		return err
+	}
+
+	db, err := openMigrated(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	ui.Routes()
+	server := &api.Server{
+		DB:             db,
+		Auth:           auth.New(db),
+		MinCohortUsers: cfg.MinCohortUsers,
+		UI: ui.NewHandler(ui.HandlerConfig{
+			Version:        buildID,
+			PlatformURL:    cfg.PlatformURL,
+			MinCohortUsers: cfg.MinCohortUsers,
+			WebDir:         cfg.WebDir,
+		}),
+	}
+
+	listener, err := net.Listen("tcp", cfg.ListenAddr)
+	if err != nil {
+		return fmt.Errorf("listen on LISTEN_ADDR %q: %w", cfg.ListenAddr, err)
+	}
+	httpServer := &http.Server{
+		Handler:           server.Router(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+	}
+
+	go sweepSessions(ctx, server.Auth)
+
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- httpServer.Serve(listener) }()
+	slog.Info("serving", "addr", listener.Addr().String(), "version", buildID, "min_cohort_users", cfg.MinCohortUsers)
+	fmt.Fprintf(stdout, "Loupe is running at http://%s/analytics (press Ctrl+C to stop)\n", listener.Addr())
+
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("serve HTTP: %w", err)
+	case <-ctx.Done():
+	}
+
+	slog.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := httpServer.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shut down HTTP server: %w", err)
+	}
+	return nil
+}
+
+// buildVersion returns the version the web app reports and go-app uses to
+// tell browsers a new release exists. It is the version set at link time
+// when there is one, and otherwise a hash of app.wasm, so that restarts and
+// replicas of one build agree and any change to the app yields a new value.
+func buildVersion(wasmPath string) (string, error) {
+	f, err := os.Open(wasmPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("web app not built: %s is missing; run `make build` or set WEB_DIR to the folder that holds app.wasm", wasmPath)
+	}
+	if err != nil {
+		return "", fmt.Errorf("open web app %s: %w", wasmPath, err)
+	}
+	defer f.Close()
+	if version != "" {
+		return version, nil
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read web app %s: %w", wasmPath, err)
+	}
+	return "wasm-" + hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// sweepSessions deletes expired sessions every sessionSweepInterval until
+// ctx ends.
+func sweepSessions(ctx context.Context, a *auth.Service) {
+	ticker := time.NewTicker(sessionSweepInterval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			n, err := store.DeleteExpiredSessions(ctx, a.DB, a.Now())
+			if err != nil {
+				slog.Error("delete expired sessions failed", "error", err)
+				continue
+			}
+			if n > 0 {
+				slog.Info("deleted expired sessions", "count", n)
+			}
+		}
+	}
+}
