@@ -24,10 +24,10 @@ const maxLoginBody = 8 << 10
 
 func (s *Server) registerAuthRoutes(r *mux.Router) {
 	r.HandleFunc(shared.PathLogin, s.handleLogin).Methods(http.MethodPost)
-	r.HandleFunc(shared.PathLogout, s.handleLogout).Methods(http.MethodPost)
 }
 
 func (s *Server) registerSessionRoutes(r *mux.Router) {
+	r.HandleFunc(shared.PathLogout, s.handleLogout).Methods(http.MethodPost)
 	r.HandleFunc(shared.PathMe, s.handleMe).Methods(http.MethodGet)
 }
 
@@ -76,14 +76,17 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// handleLogout ends the session, if any, and clears the cookie. It succeeds
-// for a caller that is already signed out.
+// handleLogout ends the caller's session and clears the cookie. Like every
+// route but sign-in, it answers 401 to a caller without a valid session.
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		if err := s.Auth.Logout(r.Context(), c.Value); err != nil {
-			writeError(w, r, err)
-			return
-		}
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		writeError(w, r, errUnauthenticated)
+		return
+	}
+	if err := s.Auth.Logout(r.Context(), c.Value); err != nil {
+		writeError(w, r, err)
+		return
 	}
 
 	http.SetCookie(w, &http.Cookie{

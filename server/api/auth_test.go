@@ -17,9 +17,18 @@ import (
 func TestSignedOutRoutesReturn401(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, db *bun.DB) {
 		s := newTestServer(t, db, 5)
-		for _, path := range []string{shared.PathMe, shared.PathUsage, shared.PathGlobalUsage} {
+		routes := []struct{ method, path string }{
+			{http.MethodPost, shared.PathLogout},
+			{http.MethodGet, shared.PathMe},
+			{http.MethodGet, shared.PathUsage},
+			{http.MethodGet, shared.PathGlobalUsage},
+			{http.MethodGet, shared.PathUsage + "?range=7d"},
+			{http.MethodGet, shared.PathGlobalUsage + "?range=30d"},
+		}
+		for _, route := range routes {
+			path := route.path
 			for _, cookie := range []string{"", "loupe_session=not-a-real-token"} {
-				req, err := http.NewRequest(http.MethodGet, s.url+path, nil)
+				req, err := http.NewRequest(route.method, s.url+path, nil)
 				require.NoError(t, err)
 				if cookie != "" {
 					req.Header.Set("Cookie", cookie)
