@@ -31,6 +31,11 @@ func Open(ctx context.Context, databaseURL string) (*bun.DB, error) {
 		databaseURL = DefaultDatabaseURL
 	}
 
+	if scheme, _, found := strings.Cut(databaseURL, "://"); found && !isPostgresURL(databaseURL) && scheme != "sqlite" {
+		// Naming only the scheme keeps a password in the URL out of the message.
+		return nil, fmt.Errorf("invalid DATABASE_URL: unsupported scheme %q; use a postgres:// URL, a sqlite: URL or a file path", scheme)
+	}
+
 	var db *bun.DB
 	if isPostgresURL(databaseURL) {
 		sqldb, err := sql.Open("pgx", databaseURL)

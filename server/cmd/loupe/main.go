@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/uptrace/bun"
@@ -66,28 +67,37 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) 
 	if len(args) == 0 {
 		return errUsage
 	}
+	if slices.Contains(args, "-h") || slices.Contains(args, "--help") || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	switch args[0] {
+	case "serve", "migrate":
+		if len(args) > 1 {
+			return fmt.Errorf("%s: unexpected argument %q; %s takes no arguments, only the settings in the environment", args[0], args[1], args[0])
+		}
+	case "user":
+		if len(args) < 2 || args[1] != "add" {
+			return errUsage
+		}
+	case "demo":
+	default:
+		return errUsage
+	}
+
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
 	}
-
 	switch args[0] {
 	case "serve":
 		return serve(ctx, cfg, stdout)
 	case "migrate":
 		return migrateCommand(ctx, cfg, stdout)
 	case "user":
-		if len(args) < 2 || args[1] != "add" {
-			return errUsage
-		}
 		return userAdd(ctx, cfg, args[2:], stdin, stdout)
-	case "demo":
-		return demoCommand(ctx, cfg, args[1:], stdout)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
 	default:
-		return errUsage
+		return demoCommand(ctx, cfg, args[1:], stdout)
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,5 +127,42 @@ func TestUserAddRejectsBadInput(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.wantText)
 			assert.NotContains(t, err.Error(), "long enough password", "error repeats the password")
 		})
+	}
+}
+
+func TestRunHelpAndStrayArguments(t *testing.T) {
+	// An invalid setting must not keep help from printing.
+	t.Setenv("MIN_COHORT_USERS", "1")
+	for _, args := range [][]string{{"--help"}, {"help"}, {"serve", "--help"}, {"migrate", "-h"}} {
+		var out bytes.Buffer
+		err := run(context.Background(), args, strings.NewReader(""), &out)
+		require.NoError(t, err, "run(%q)", args)
+		assert.Contains(t, out.String(), "Usage:", "run(%q) output", args)
+	}
+
+	t.Setenv("MIN_COHORT_USERS", "")
+	t.Setenv("DATABASE_URL", filepath.Join(t.TempDir(), "loupe.db"))
+	for _, args := range [][]string{{"serve", "now"}, {"migrate", "--force"}} {
+		err := run(context.Background(), args, strings.NewReader(""), &bytes.Buffer{})
+		require.Error(t, err, "run(%q)", args)
+		assert.Contains(t, err.Error(), "unexpected argument", "run(%q) error", args)
+	}
+	for _, args := range [][]string{{"sever"}, {"user", "remove"}} {
+		err := run(context.Background(), args, strings.NewReader(""), &bytes.Buffer{})
+		assert.ErrorIs(t, err, errUsage, "run(%q)", args)
+	}
+}
+
+func TestBrowsableAddr(t *testing.T) {
+	tests := []struct {
+		addr *net.TCPAddr
+		want string
+	}{
+		{addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8000}, want: "127.0.0.1:8000"},
+		{addr: &net.TCPAddr{IP: net.IPv6unspecified, Port: 8455}, want: "localhost:8455"},
+		{addr: &net.TCPAddr{IP: net.IPv4zero, Port: 80}, want: "localhost:80"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, browsableAddr(tt.addr), "browsableAddr(%s)", tt.addr)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"loupe/app/ui"
@@ -66,7 +67,7 @@ func serve(ctx context.Context, cfg config, stdout io.Writer) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- httpServer.Serve(listener) }()
 	slog.Info("serving", "addr", listener.Addr().String(), "version", buildID, "min_cohort_users", cfg.MinCohortUsers)
-	fmt.Fprintf(stdout, "Loupe is running at http://%s/analytics (press Ctrl+C to stop)\n", listener.Addr())
+	fmt.Fprintf(stdout, "Loupe is running at http://%s/analytics (press Ctrl+C to stop)\n", browsableAddr(listener.Addr()))
 
 	select {
 	case err := <-serveErr:
@@ -126,4 +127,14 @@ func sweepSessions(ctx context.Context, a *auth.Service) {
 			}
 		}
 	}
+}
+
+// browsableAddr returns addr as a host and port to type into a browser:
+// a server listening on every interface is reached through localhost.
+func browsableAddr(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return addr.String()
+	}
+	return net.JoinHostPort("localhost", strconv.Itoa(tcp.Port))
 }
