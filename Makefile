@@ -16,14 +16,14 @@ build: wasm server
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM) ./app/wasm
 
-# The server binary. Its version is the git commit plus a hash of app.wasm,
-# so that every build of a changed app gets a new version and every start of
-# one build reports the same one.
+# The server binary. Its version is the git commit plus a hash of every file
+# under web/, so that a change to the app, its styles or its icons makes a
+# new version and every start of one build reports the same one.
 server: wasm
 	@commit=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo nogit); \
-	wasmhash=$$(sha256sum $(WASM) | cut -c1-12); \
-	echo "$(GO) build -o $(BIN) ./server/cmd/loupe (version $$commit-$$wasmhash)"; \
-	$(GO) build -trimpath -ldflags "-X main.version=$$commit-$$wasmhash" -o $(BIN) ./server/cmd/loupe
+	webhash=$$(find web -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12); \
+	echo "$(GO) build -o $(BIN) ./server/cmd/loupe (version $$commit-$$webhash)"; \
+	$(GO) build -trimpath -ldflags "-X main.version=$$commit-$$webhash" -o $(BIN) ./server/cmd/loupe
 
 # Build, migrate, load demo data into an empty database, then serve.
 run: build

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -25,8 +26,7 @@ import (
 const sessionSweepInterval = time.Hour
 
 func serve(ctx context.Context, cfg config, stdout io.Writer) error {
-	wasmPath := filepath.Join(cfg.WebDir, "app.wasm")
-	buildID, err := buildVersion(wasmPath)
+	buildID, err := buildVersion(cfg.WebDir)
 	if err != nil {
 		return err
 	}
@@ -86,25 +86,42 @@ func serve(ctx context.Context, cfg config, stdout io.Writer) error {
 
 // buildVersion returns the version the web app reports and go-app uses to
 // tell browsers a new release exists. It is the version set at link time
-// when there is one, and otherwise a hash of app.wasm, so that restarts and
-// replicas of one build agree and any change to the app yields a new value.
-func buildVersion(wasmPath string) (string, error) {
-	f, err := os.Open(wasmPath)
-	if errors.Is(err, os.ErrNotExist) {
+// when there is one. Otherwise it is a hash of every file under webDir, so
+// that restarts and replicas of one build agree and any change to the app,
+// its styles or its icons yields a new value.
+func buildVersion(webDir string) (string, error) {
+	wasmPath := filepath.Join(webDir, "app.wasm")
+	if _, err := os.Stat(wasmPath); errors.Is(err, os.ErrNotExist) {
 		return "", fmt.Errorf("web app not built: %s is missing; run `make build` or set WEB_DIR to the folder that holds app.wasm", wasmPath)
+	} else if err != nil {
+		return "", fmt.Errorf("read web app %s: %w", wasmPath, err)
 	}
-	if err != nil {
-		return "", fmt.Errorf("open web app %s: %w", wasmPath, err)
-	}
-	defer f.Close()
 	if version != "" {
 		return version, nil
 	}
+
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read web app %s: %w", wasmPath, err)
+	err := filepath.WalkDir(webDir, func(path string, entry fs.DirEntry, err error) error {
+		if err != nil || entry.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(webDir, path)
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(rel))
+		_, err = io.Copy(h, f)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("hash web folder %s: %w", webDir, err)
 	}
-	return "wasm-" + hex.EncodeToString(h.Sum(nil))[:16], nil
+	return "web-" + hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
 // sweepSessions deletes expired sessions every sessionSweepInterval until

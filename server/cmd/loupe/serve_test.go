@@ -117,21 +117,26 @@ func TestServePlatformLinks(t *testing.T) {
 
 func TestServeVersionStableAcrossStarts(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "app.wasm")
-	require.NoError(t, os.WriteFile(path, []byte("build one"), 0o644))
-	first, err := buildVersion(path)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.wasm"), []byte("build one"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "loupe.css"), []byte("body {}"), 0o644))
+	first, err := buildVersion(dir)
 	require.NoError(t, err)
-	second, err := buildVersion(path)
+	second, err := buildVersion(dir)
 	require.NoError(t, err)
 	assert.Equal(t, first, second, "buildVersion of one build")
 	assert.NotEmpty(t, first)
 
-	require.NoError(t, os.WriteFile(path, []byte("build two"), 0o644))
-	third, err := buildVersion(path)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.wasm"), []byte("build two"), 0o644))
+	third, err := buildVersion(dir)
 	require.NoError(t, err)
 	assert.NotEqual(t, first, third, "buildVersion after app.wasm changed")
 
-	_, err = buildVersion(filepath.Join(dir, "missing.wasm"))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "loupe.css"), []byte("body { margin: 0 }"), 0o644))
+	fourth, err := buildVersion(dir)
+	require.NoError(t, err)
+	assert.NotEqual(t, third, fourth, "buildVersion after the stylesheet changed")
+
+	_, err = buildVersion(t.TempDir())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "make build")
 }
