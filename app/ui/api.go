@@ -16,8 +16,9 @@ import (
 )
 
 // requestTimeout bounds every API request, from sending it to reading the
-// whole body.
-const requestTimeout = 15 * time.Second
+// whole body. A request that runs longer counts as the server being
+// unavailable.
+const requestTimeout = 10 * time.Second
 
 // maxErrorBody is how much of an error response is read to find its message.
 const maxErrorBody = 64 << 10
@@ -31,6 +32,53 @@ type apiError struct {
 
 func (e *apiError) Error() string {
 	return fmt.Sprintf("status %d (%s): %s", e.Status, e.Code, e.Message)
+}
+
+// networkError is a request that never got a response: the browser is
+// offline, the server cannot be reached, or the connection broke.
+type networkError struct {
+	err error
+}
+
+func (e *networkError) Error() string { return e.err.Error() }
+
+func (e *networkError) Unwrap() error { return e.err }
+
+// failure classifies why a request failed, which decides what the UI shows
+// in place of fresh figures.
+type failure string
+
+const (
+	// failureNone is the failure of a request that succeeded.
+	failureNone failure = ""
+	// failureOffline is a request that got no response at all.
+	failureOffline failure = "offline"
+	// failureServer is a 5xx response, a timeout or a body that is not the
+	// JSON the API sends.
+	failureServer failure = "server"
+	// failureRequest is any other error response, such as 400 or 401.
+	failureRequest failure = "request"
+)
+
+// classifyFailure returns the kind of failure err is, or failureNone for a
+// nil err.
+func classifyFailure(err error) failure {
+	var apiErr *apiError
+	var netErr *networkError
+	switch {
+	case err == nil:
+		return failureNone
+	case errors.As(err, &apiErr) && apiErr.Status >= 500:
+		return failureServer
+	case errors.As(err, &apiErr):
+		return failureRequest
+	case errors.Is(err, context.DeadlineExceeded):
+		return failureServer
+	case errors.As(err, &netErr):
+		return failureOffline
+	default:
+		return failureServer
+	}
 }
 
 // isUnauthenticated reports whether err is the API's 401 response to a
@@ -51,15 +99,20 @@ func userMessage(err error) string {
 	case errors.As(err, &apiErr):
 		return fmt.Sprintf("The server answered with status %d. Try again in a moment.", apiErr.Status)
 	case errors.Is(err, context.DeadlineExceeded):
-		return "The request timed out. Check your connection and try again."
-	default:
+		return "The server took too long to answer. Try again in a moment."
+	case classifyFailure(err) == failureOffline:
 		return "Could not reach Loupe. Check your connection and try again."
+	default:
+		return "The server sent an answer Loupe could not read. Try again in a moment."
 	}
 }
 
 // getJSON sends GET path to the origin that served the page and decodes the
-// JSON body into out.
+// JSON body into out. path may carry a query string.
 func getJSON(ctx context.Context, path string, out any) error {
+	ctx, cancel := context.WithTimeout(ctx, requestTimeout)
+	defer cancel()
+
 	res, err := send(ctx, http.MethodGet, path, nil)
 	if err != nil {
 		return err
@@ -67,6 +120,11 @@ func getJSON(ctx context.Context, path string, out any) error {
 	defer res.Body.Close()
 
 	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+		if ctx.Err() != nil {
+			// The timeout aborted the body mid-read. Report the timeout,
+			// not the broken read it caused.
+			return fmt.Errorf("reading %s: %w", path, ctx.Err())
+		}
 		return fmt.Errorf("decoding %s: %w", path, err)
 	}
 	return nil
@@ -95,8 +153,9 @@ func postJSON(ctx context.Context, path string, body any) error {
 }
 
 // send makes one request with requestTimeout and returns the response when
-// its status is below 400. Otherwise it returns an *apiError holding the
-// shared.ErrorResponse the API sent.
+// its status is below 400. For any other status it returns an *apiError
+// holding the shared.ErrorResponse the API sent, and when no response
+// arrived at all, a *networkError.
 //
 // In the browser, net/http uses the Fetch API, and the session cookie goes
 // with the request because its credentials mode is same-origin.
@@ -117,7 +176,10 @@ func send(ctx context.Context, method, path string, body io.Reader) (*http.Respo
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		cancel()
-		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+			return nil, fmt.Errorf("%s %s: %w", method, path, err)
+		}
+		return nil, &networkError{err: fmt.Errorf("%s %s: %w", method, path, err)}
 	}
 	res.Body = cancelOnClose{ReadCloser: res.Body, cancel: cancel}
 

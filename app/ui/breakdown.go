@@ -1,19 +1,25 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // shareRow is one line of a breakdown: a name, how many generations it
 // stands for and its share of all generations.
 type shareRow struct {
+	// Key identifies the row for programs, in its data-row attribute, as in
+	// "model:gemini-veo-3.1" or "provider:other".
+	Key  string
 	Name string
 	// Detail is a short second line, such as the model's provider.
 	Detail     string
 	Count      int64
 	Percentage float64
 	// Other marks the row that groups everything not listed by name. It is
-	// drawn muted with a dashed bar.
+	// drawn apart from the named rows, muted, with a "Grouped" tag and a
+	// dashed bar.
 	Other bool
 }
 
@@ -74,16 +80,22 @@ func (b *breakdown) Render() app.UI {
 		)
 }
 
-// shareItem returns one row with a progress bar that states its share.
+// shareItem returns one row with a progress bar that states its share. The
+// row carries its key, count and percentage as data attributes, and the
+// Other row also data-other="true".
 func shareItem(row shareRow) app.UI {
-	class := "share-row"
-	if row.Other {
-		class += " is-other"
-	}
 	percent := formatPercent(row.Percentage)
 
-	return app.Li().
-		Class(class).
+	item := app.Li().
+		Class("share-row").
+		DataSet("row", row.Key).
+		DataSet("count", strconv.FormatInt(row.Count, 10)).
+		DataSet("percentage", strconv.FormatFloat(row.Percentage, 'f', 1, 64))
+	if row.Other {
+		item = item.Class("is-other").DataSet("other", "true")
+	}
+
+	return item.
 		Body(
 			app.Div().
 				Class("share-head").
@@ -95,6 +107,9 @@ func shareItem(row shareRow) app.UI {
 							app.If(row.Detail != "", func() app.UI {
 								return app.Span().Class("share-detail").Text(row.Detail)
 							}),
+							app.If(row.Other, func() app.UI {
+								return app.Span().Class("share-tag").Text("Grouped")
+							}),
 						),
 					app.Span().
 						Class("share-figures").
@@ -103,7 +118,7 @@ func shareItem(row shareRow) app.UI {
 								Class("share-count").
 								Body(
 									app.Text(formatCount(row.Count)),
-									app.Span().Class("visually-hidden").Text(" generations, "),
+									app.Span().Class("visually-hidden").Text(" "+plural(row.Count, "generation", "generations")+", "),
 								),
 							app.Span().Class("share-percent").Text(percent),
 						),

@@ -9,14 +9,19 @@ import (
 // dashboardTopModels is how many models the dashboard lists.
 const dashboardTopModels = 3
 
+// dashboardView is the view the dashboard shows: the person's own figures
+// over all time.
+var dashboardView = viewKey{Scope: scopeMy, Range: shared.RangeAll}
+
 // dashboardPage is /: a greeting, the person's own totals, their top models
 // and a way into Analytics. Its figures come through the same loading path
-// and state as the My tab of Analytics.
+// and state as the My tab of Analytics over all time.
 type dashboardPage struct {
 	app.Compo
 
 	me    meState
 	usage usageState
+	retry autoRetry
 }
 
 func newDashboardPage() *dashboardPage {
@@ -25,7 +30,12 @@ func newDashboardPage() *dashboardPage {
 
 func (p *dashboardPage) OnMount(ctx app.Context) {
 	ctx.ObserveState(stateMe, &p.me)
-	ctx.ObserveState(viewKey{Scope: scopeMy}.stateName(), &p.usage)
+	ctx.ObserveState(dashboardView.stateName(), &p.usage).OnChange(func() {
+		p.retry.schedule(ctx, func() usageState { return p.usage }, p.load)
+	})
+	ctx.Handle(actionNetworkOnline, func(ctx app.Context, a app.Action) {
+		p.load(ctx)
+	})
 }
 
 // OnNav loads the person's figures in the browser. When the server
@@ -38,13 +48,13 @@ func (p *dashboardPage) OnNav(ctx app.Context) {
 }
 
 func (p *dashboardPage) load(ctx app.Context) {
-	ctx.NewActionWithValue(actionLoadAnalytics, viewKey{Scope: scopeMy})
+	ctx.NewActionWithValue(actionLoadAnalytics, dashboardView)
 }
 
 func (p *dashboardPage) Render() app.UI {
-	greeting := "Welcome back"
+	greeting := "Welcome"
 	if p.me.Data != nil && p.me.Data.DisplayName != "" {
-		greeting = "Welcome back, " + p.me.Data.DisplayName
+		greeting = "Welcome, " + p.me.Data.DisplayName
 	}
 
 	return newShell().
@@ -65,6 +75,11 @@ func (p *dashboardPage) Render() app.UI {
 							icon(iconArrow),
 						),
 				),
+			app.If(p.usage.showsOldFigures(), func() app.UI {
+				return newStaleBanner().
+					SetFailure(p.usage.Failure).
+					SetFetchedAt(p.usage.FetchedAt)
+			}),
 			p.content(),
 		)
 }
@@ -73,6 +88,9 @@ func (p *dashboardPage) content() app.UI {
 	data := p.usage.Data
 
 	switch {
+	case p.usage.Status == statusFailed && data == nil && p.usage.Failure == failureOffline:
+		return newNeverSeenState().SetView(viewDescription(dashboardView))
+
 	case p.usage.Status == statusFailed && data == nil:
 		return newErrorState().
 			SetMessage(p.usage.Err).

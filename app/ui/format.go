@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"loupe/shared"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // formatCount returns n with a comma between each group of three digits,
@@ -47,6 +49,22 @@ func formatTime(t time.Time) string {
 	return t.UTC().Format("2 Jan 2006, 15:04 UTC")
 }
 
+// formatLocalTime returns t as a date and time in the browser's language
+// and time zone, as in "4 Dec 2026, 20:31" or "Dec 4, 2026, 8:31 PM". Outside
+// the browser it uses the process's time zone and the first form.
+func formatLocalTime(t time.Time) string {
+	if !app.IsClient {
+		return t.Local().Format("2 Jan 2006, 15:04")
+	}
+
+	options := map[string]any{"dateStyle": "medium", "timeStyle": "short"}
+	return app.Window().
+		Get("Date").
+		New(t.UnixMilli()).
+		Call("toLocaleString", app.Undefined(), options).
+		String()
+}
+
 // plural returns singular when n is 1 and pluralForm otherwise.
 func plural(n int64, singular, pluralForm string) string {
 	if n == 1 {
@@ -67,6 +85,15 @@ func mediaTypeLabel(t shared.MediaType) string {
 	default:
 		return strings.ToUpper(string(t[:1])) + string(t[1:])
 	}
+}
+
+// lowerFirst returns s with its first letter in lower case, for a phrase
+// that moves from the start of a sentence into its middle.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // countNoun returns n with the singular or plural noun, as in "1 model" or

@@ -22,6 +22,11 @@ type HandlerConfig struct {
 	WebDir string
 }
 
+// iconSVG is the favicon of every page. go-app's service worker precaches
+// Icon.Default, Large and Maskable but not Icon.SVG, so NewHandler lists it
+// in CacheableResources too.
+const iconSVG = "/web/icons/icon.svg"
+
 // Colours that the browser shows before loupe.css loads. They match the
 // light theme's page background.
 const (
@@ -33,6 +38,10 @@ const (
 // serves app.wasm, the PWA files and everything under /web/ from
 // cfg.WebDir. Every icon and style sheet it references is a local file
 // under /web/, so the browser loads nothing from another host.
+//
+// Its service worker is serviceWorkerTemplate, which also keeps the
+// prerendered appShellPages, so that reloading a page offline still opens
+// the app.
 func NewHandler(cfg HandlerConfig) *app.Handler {
 	env := map[string]string{
 		envPlatformURL:    cfg.PlatformURL,
@@ -60,12 +69,14 @@ func NewHandler(cfg HandlerConfig) *app.Handler {
 			Default:  "/web/icons/icon-192.png",
 			Large:    "/web/icons/icon-512.png",
 			Maskable: "/web/icons/maskable-512.png",
-			SVG:      "/web/icons/icon.svg",
+			SVG:      iconSVG,
 		},
-		Styles:       []string{"/web/loupe.css"},
-		Version:      cfg.Version,
-		Env:          env,
-		InternalURLs: internalURLs,
-		Resources:    newWebResources(cfg.WebDir),
+		Styles:                []string{"/web/loupe.css"},
+		CacheableResources:    append([]string{iconSVG}, appShellPages...),
+		ServiceWorkerTemplate: serviceWorkerTemplate,
+		Version:               cfg.Version,
+		Env:                   env,
+		InternalURLs:          internalURLs,
+		Resources:             newWebResources(cfg.WebDir),
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -117,6 +118,83 @@ func TestManifestIconsAreLocal(t *testing.T) {
 	}
 }
 
+func TestManifestMakesAppInstallable(t *testing.T) {
+	server, _ := newTestServer(t)
+
+	_, body := get(t, server.URL+"/manifest.webmanifest")
+	var manifest struct {
+		Name            string `json:"name"`
+		ShortName       string `json:"short_name"`
+		Description     string `json:"description"`
+		ThemeColor      string `json:"theme_color"`
+		BackgroundColor string `json:"background_color"`
+		Display         string `json:"display"`
+		Icons           []struct {
+			Src     string `json:"src"`
+			Sizes   string `json:"sizes"`
+			Purpose string `json:"purpose"`
+		} `json:"icons"`
+	}
+	if err := json.Unmarshal([]byte(body), &manifest); err != nil {
+		t.Fatalf("decoding manifest %q: %v", body, err)
+	}
+
+	if manifest.Name == "" || manifest.ShortName == "" || manifest.Description == "" {
+		t.Errorf("manifest name, short_name, description = %q, %q, %q; want all set", manifest.Name, manifest.ShortName, manifest.Description)
+	}
+	if manifest.ThemeColor == "" || manifest.BackgroundColor == "" {
+		t.Errorf("manifest theme_color, background_color = %q, %q; want both set", manifest.ThemeColor, manifest.BackgroundColor)
+	}
+	if manifest.Display != "standalone" {
+		t.Errorf("display = %q; want standalone", manifest.Display)
+	}
+	sizes := make(map[string]bool)
+	for _, icon := range manifest.Icons {
+		sizes[icon.Sizes+" "+icon.Purpose] = true
+	}
+	for _, want := range []string{"192x192 ", "512x512 ", "512x512 maskable"} {
+		if !sizes[want] {
+			t.Errorf("manifest lacks an icon of size and purpose %q; has %v", want, sizes)
+		}
+	}
+}
+
+func TestWorkerPrecachesAppShell(t *testing.T) {
+	server, _ := newTestServer(t)
+
+	status, body := get(t, server.URL+"/app-worker.js")
+
+	if status != http.StatusOK {
+		t.Fatalf("GET /app-worker.js = %d; want 200", status)
+	}
+	if !strings.Contains(body, `"loupe-test-1"`) {
+		t.Errorf("app-worker.js lacks the cache name of version test-1")
+	}
+	var precached []string
+	for line := range strings.Lines(body) {
+		if list, ok := strings.CutPrefix(line, "const PRECACHE_PATHS = "); ok {
+			if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimSpace(list), ";")), &precached); err != nil {
+				t.Fatalf("decoding PRECACHE_PATHS %q: %v", list, err)
+			}
+		}
+	}
+	for _, path := range []string{"/", "/analytics", "/login", "/settings", "/web/app.wasm", "/app.js", "/web/loupe.css", "/web/icons/icon.svg"} {
+		if !slices.Contains(precached, path) {
+			t.Errorf("PRECACHE_PATHS = %v; want it to contain %s", precached, path)
+		}
+	}
+	for _, path := range precached {
+		if strings.HasPrefix(path, "/api/") {
+			t.Errorf("PRECACHE_PATHS contains %s, under /api/", path)
+		}
+	}
+	for _, want := range []string{"ignoreSearch: true", "skipWaiting", "clients.claim", "caches.delete"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("app-worker.js lacks %s", want)
+		}
+	}
+}
+
 func TestAppJSCarriesEnv(t *testing.T) {
 	server, _ := newTestServer(t)
 
@@ -141,9 +219,10 @@ func TestPrerenderIsNeutralShell(t *testing.T) {
 		path string
 		want string
 	}{
-		{path: "/", want: "Welcome back"},
+		{path: "/", want: "Welcome"},
 		{path: "/analytics", want: `id="panel-my"`},
 		{path: "/analytics?tab=global", want: `id="panel-global"`},
+		{path: "/analytics?tab=global&range=30d", want: `data-view="global:30d"`},
 		{path: "/settings", want: "Global figures need at least 5 people."},
 		{path: "/login", want: "Sign in"},
 	}
@@ -159,6 +238,13 @@ func TestPrerenderIsNeutralShell(t *testing.T) {
 		}
 		if strings.Contains(body, "data-app-ready") {
 			t.Errorf("GET %s has data-app-ready; only the running app may set it", page.path)
+		}
+		// The service worker caches these pages for everyone who uses the
+		// browser, so they must hold no figure and no person.
+		for _, personal := range []string{"data-metric", "data-row", "Welcome,"} {
+			if strings.Contains(body, personal) {
+				t.Errorf("GET %s contains %q; the prerendered shell must hold no figure or personal data", page.path, personal)
+			}
 		}
 		for _, external := range []string{"raw.githubusercontent.com", "fonts.googleapis.com", "cdn."} {
 			if strings.Contains(body, external) {

@@ -15,6 +15,7 @@ const (
 	iconUsers     = "users"
 	iconSpark     = "spark"
 	iconArrow     = "arrow"
+	iconOffline   = "offline"
 )
 
 // iconPaths holds the inner SVG of each icon, drawn on a 24 by 24 grid with
@@ -31,6 +32,7 @@ var iconPaths = map[string]string{
 	iconUsers:     `<circle cx="9" cy="8.5" r="3.2"/><path d="M3.5 19.5c.6-3.2 2.8-5 5.5-5s4.9 1.8 5.5 5"/><circle cx="16.8" cy="9.5" r="2.4"/><path d="M16.5 14.6c2.2.2 3.6 1.8 4 4.4"/>`,
 	iconSpark:     `<path d="M12 3.5l1.9 5.1 5.1 1.9-5.1 1.9L12 17.5l-1.9-5.1L5 10.5l5.1-1.9z"/><path d="M18.5 16.5l.7 1.8 1.8.7-1.8.7-.7 1.8-.7-1.8-1.8-.7 1.8-.7z"/>`,
 	iconArrow:     `<path d="M5 12h14"/><path d="M13 6l6 6-6 6"/>`,
+	iconOffline:   `<path d="M3.5 9.2a12.5 12.5 0 0 1 5.2-2.9"/><path d="M13.6 6.1a12.5 12.5 0 0 1 6.9 3.1"/><path d="M6.6 12.6a8 8 0 0 1 3.3-1.8"/><path d="M14.6 11.2a8 8 0 0 1 2.8 1.4"/><path d="M9.7 16.1a3.6 3.6 0 0 1 4.6 0"/><circle cx="12" cy="19.2" r=".6"/><path d="M3.5 3.5l17 17"/>`,
 }
 
 // icon returns the named icon as an inline SVG that assistive technology

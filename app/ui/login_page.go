@@ -47,8 +47,10 @@ func (p *loginPage) Render() app.UI {
 	}
 
 	// The button stays disabled until the app runs, so the prerendered form
-	// cannot be submitted by the browser itself. The inputs have no name
-	// attribute for the same reason: a native submission would carry nothing.
+	// cannot be submitted by the browser itself: with its default button
+	// disabled, pressing Enter submits nothing either. Should it be
+	// submitted anyway, the form's POST method keeps the password out of
+	// the URL.
 	submit := app.Button().
 		Class("button", "button-primary", "button-block").
 		Type("submit")
@@ -64,6 +66,7 @@ func (p *loginPage) Render() app.UI {
 	email := app.Input().
 		ID(idLoginEmail).
 		Class("input").
+		Name("email").
 		Type("email").
 		Attr("autocomplete", "username").
 		Attr("inputmode", "email").
@@ -72,6 +75,7 @@ func (p *loginPage) Render() app.UI {
 	password := app.Input().
 		ID(idLoginPassword).
 		Class("input").
+		Name("password").
 		Type("password").
 		Attr("autocomplete", "current-password").
 		Required(true)
@@ -89,6 +93,8 @@ func (p *loginPage) Render() app.UI {
 				app.P().Class("login-lead").Text("Use your studio account to see your generation analytics."),
 				app.Form().
 					Class("login-form").
+					Method("post").
+					Action(pathLogin).
 					Attr("novalidate", true).
 					OnSubmit(p.submit).
 					Body(
@@ -140,6 +146,9 @@ func (p *loginPage) submit(ctx app.Context, e app.Event) {
 
 	ctx.Async(func() {
 		err := postJSON(ctx, shared.PathLogin, shared.LoginRequest{Email: email, Password: password})
+		if err == nil {
+			adoptSession(ctx)
+		}
 
 		ctx.Dispatch(func(ctx app.Context) {
 			p.submitting = false
@@ -147,10 +156,21 @@ func (p *loginPage) submit(ctx app.Context, e app.Event) {
 				p.errMessage = userMessage(err)
 				return
 			}
-			clearSession(ctx)
 			ctx.Navigate(safeNext(next))
 		})
 	})
+}
+
+// adoptSession makes the session that signing in just created the one the
+// app shows. It drops every state loaded before and checks who signed in,
+// which deletes the device's stored copies when they belong to someone
+// else. When the check fails, it deletes them all the same, because
+// nothing then proves that they belong to the person now signed in.
+func adoptSession(ctx app.Context) {
+	clearSession(ctx)
+	if session := sessions.check(ctx); !session.Confirmed {
+		forgetDevice(ctx.LocalStorage())
+	}
 }
 
 // inputValue returns the current value of the input with the given id.

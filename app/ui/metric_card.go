@@ -1,11 +1,18 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // metricCard shows one headline figure, such as the number of generations.
 type metricCard struct {
 	app.Compo
 
+	// Metric names the figure for programs, in the data-metric attribute
+	// of the element that shows it, as in "generations".
+	Metric string
 	// Label names the figure.
 	Label string
 	// Value is the figure. Nil means it is withheld to protect privacy.
@@ -19,6 +26,12 @@ type metricCard struct {
 
 func newMetricCard() *metricCard {
 	return &metricCard{}
+}
+
+// SetMetric sets the name of the figure for programs.
+func (c *metricCard) SetMetric(metric string) *metricCard {
+	c.Metric = metric
+	return c
 }
 
 // SetLabel sets the name of the figure.
@@ -45,6 +58,8 @@ func (c *metricCard) SetWithheldNote(note string) *metricCard {
 	return c
 }
 
+// Render draws the figure in an element whose data-metric is Metric and
+// whose data-value is the raw number, or "hidden" when it is withheld.
 func (c *metricCard) Render() app.UI {
 	if c.Value == nil {
 		return app.Div().
@@ -54,7 +69,11 @@ func (c *metricCard) Render() app.UI {
 				app.P().
 					Class("metric-value").
 					Body(
-						app.Span().Aria("hidden", true).Text("—"),
+						app.Span().
+							DataSet("metric", c.Metric).
+							DataSet("value", "hidden").
+							Aria("hidden", true).
+							Text("—"),
 						app.Span().Class("visually-hidden").Text("Withheld"),
 					),
 				app.P().Class("metric-note").Text(c.WithheldNote),
@@ -65,7 +84,11 @@ func (c *metricCard) Render() app.UI {
 		Class("card", "metric").
 		Body(
 			app.P().Class("metric-label").Text(c.Label),
-			app.P().Class("metric-value").Text(formatCount(*c.Value)),
+			app.P().
+				Class("metric-value").
+				DataSet("metric", c.Metric).
+				DataSet("value", strconv.FormatInt(*c.Value, 10)).
+				Text(formatCount(*c.Value)),
 			app.P().Class("metric-note").Text(c.Note),
 		)
 }

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"loupe/shared"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // scopeTab describes one tab of scopeTabs.
 type scopeTab struct {
@@ -23,21 +27,29 @@ func panelID(s scope) string { return "panel-" + string(s) }
 // scopeTabs is the My | Global tab list, following the WAI-ARIA tabs
 // pattern: only the selected tab is in the Tab order, and the Left, Right,
 // Home and End keys move the selection. Selecting a tab navigates to
-// /analytics?tab=…, so the URL always names the tab shown.
+// /analytics?tab=…&range=…, so the URL always names the view shown.
 type scopeTabs struct {
 	app.Compo
 
 	// Selected is the scope of the tab shown.
 	Selected scope
+	// Range is the time range shown, kept in the URL when the tab changes.
+	Range shared.Range
 }
 
 func newScopeTabs() *scopeTabs {
-	return &scopeTabs{Selected: scopeMy}
+	return &scopeTabs{Selected: scopeMy, Range: shared.DefaultRange}
 }
 
 // SetSelected sets the scope of the tab shown.
 func (t *scopeTabs) SetSelected(s scope) *scopeTabs {
 	t.Selected = s
+	return t
+}
+
+// SetRange sets the time range shown.
+func (t *scopeTabs) SetRange(r shared.Range) *scopeTabs {
+	t.Range = r
 	return t
 }
 
@@ -105,5 +117,5 @@ func (t *scopeTabs) selectTab(ctx app.Context, s scope) {
 	if s == t.Selected {
 		return
 	}
-	ctx.Navigate(analyticsURL(s))
+	ctx.Navigate(analyticsURL(s, t.Range))
 }

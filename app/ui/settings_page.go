@@ -128,9 +128,10 @@ func (p *settingsPage) aboutSection() app.UI {
 		)
 }
 
-// signOut ends the session on the server, clears the person's data from
-// the app's state and goes to the sign-in page. A 401 response means the
-// session had already ended, which counts as success.
+// signOut ends the session on the server, deletes the person's stored
+// copies from the device, clears their data from the app's state and goes
+// to the sign-in page. A 401 response means the session had already ended,
+// which counts as success.
 func (p *settingsPage) signOut(ctx app.Context, e app.Event) {
 	if p.signingOut {
 		return
@@ -147,6 +148,7 @@ func (p *settingsPage) signOut(ctx app.Context, e app.Event) {
 				p.signOutErr = "Sign out failed. " + userMessage(err)
 				return
 			}
+			forgetDevice(ctx.LocalStorage())
 			clearSession(ctx)
 			ctx.Navigate(pathLogin)
 		})

@@ -1,6 +1,13 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"encoding/json"
+	"time"
+
+	"loupe/shared"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // Element ids the shell refers to.
 const (
@@ -9,10 +16,20 @@ const (
 	idMain       = "main"
 )
 
+// updateCheckInterval is how often an open app makes the browser check for
+// a new service worker, which is how it notices a new release.
+const updateCheckInterval = time.Minute
+
 // shell is the frame of every signed-in page: the sidebar on wide screens,
 // a header with a menu button on screens up to 860px wide, and the page's
 // content. It checks the session when it mounts, and its root element gets
 // data-app-ready="true" once the app runs in the browser.
+//
+// While mounted, it also watches the browser. It posts actionNetworkOnline
+// when the network returns. It checks for a new release on each navigation
+// and every updateCheckInterval, and shows the update banner once one is
+// installed. It reloads the page when another tab changes the device's
+// owner.
 type shell struct {
 	app.Compo
 
@@ -21,11 +38,12 @@ type shell struct {
 	// Content is the page's own content, shown in the main landmark.
 	Content []app.UI
 
-	ready    bool
-	menuOpen bool
+	ready       bool
+	menuOpen    bool
+	updateReady bool
 
-	document  app.Value
-	onKeyDown app.Func
+	listeners    []*eventListener
+	stopUpdating chan struct{}
 }
 
 func newShell() *shell {
@@ -46,32 +64,129 @@ func (s *shell) Body(elems ...app.UI) *shell {
 
 func (s *shell) OnMount(ctx app.Context) {
 	s.ready = true
+	s.updateReady = ctx.AppUpdateAvailable()
 	ctx.NewAction(actionLoadMe)
 
-	// Escape closes the mobile menu wherever the focus is.
-	s.document = app.Window().Get("document")
-	s.onKeyDown = app.FuncOf(func(this app.Value, args []app.Value) any {
-		if len(args) == 0 || args[0].Get("key").String() != "Escape" {
-			return nil
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			if s.menuOpen {
-				s.setMenuOpen(false)
-				app.Window().GetElementByID(idMenuButton).Call("focus")
-			}
-		})
-		return nil
-	})
-	s.document.Call("addEventListener", "keydown", s.onKeyDown)
+	window := app.Window().JSValue()
+	document := app.Window().Get("document")
+	s.listeners = []*eventListener{
+		// Escape closes the mobile menu wherever the focus is.
+		listen(ctx, document, "keydown", s.onKeyDown),
+		listen(ctx, window, "online", s.onOnline),
+		listen(ctx, document, "visibilitychange", s.onVisibilityChange),
+		listen(ctx, window, "storage", s.onStorage),
+	}
+
+	s.stopUpdating = make(chan struct{})
+	s.checkForUpdates(ctx, s.stopUpdating)
 }
 
 func (s *shell) OnDismount() {
 	s.setMenuOpen(false)
-	if s.onKeyDown != nil {
-		s.document.Call("removeEventListener", "keydown", s.onKeyDown)
-		s.onKeyDown.Release()
-		s.onKeyDown = nil
+	for _, l := range s.listeners {
+		l.remove()
 	}
+	s.listeners = nil
+	if s.stopUpdating != nil {
+		close(s.stopUpdating)
+		s.stopUpdating = nil
+	}
+}
+
+// OnNav looks for a new release on every navigation inside the app,
+// including a change of tab or range, which loads no page from the server.
+func (s *shell) OnNav(ctx app.Context) {
+	tryUpdate()
+}
+
+// OnAppUpdate shows the update banner. go-app calls it once the service
+// worker of a new release has installed and taken over.
+func (s *shell) OnAppUpdate(ctx app.Context) {
+	s.updateReady = true
+}
+
+func (s *shell) onKeyDown(ctx app.Context, e app.Value) {
+	if e.Get("key").String() != "Escape" || !s.menuOpen {
+		return
+	}
+	s.setMenuOpen(false)
+	app.Window().GetElementByID(idMenuButton).Call("focus")
+}
+
+// onOnline makes the pages load their figures again and checks for a
+// release deployed while the browser was offline.
+func (s *shell) onOnline(ctx app.Context, e app.Value) {
+	ctx.NewAction(actionNetworkOnline)
+	tryUpdate()
+}
+
+func (s *shell) onVisibilityChange(ctx app.Context, e app.Value) {
+	if app.Window().Get("document").Get("visibilityState").String() == "visible" {
+		tryUpdate()
+	}
+}
+
+// onStorage reloads the page when another tab signs in as someone else or
+// signs out, so that this tab drops the figures of the person it showed.
+func (s *shell) onStorage(ctx app.Context, e app.Value) {
+	if ownerChanged(e) {
+		ctx.Reload()
+	}
+}
+
+// checkForUpdates makes the browser check for a new release now and every
+// updateCheckInterval until stop is closed.
+func (s *shell) checkForUpdates(ctx app.Context, stop <-chan struct{}) {
+	tryUpdate()
+	ctx.Async(func() {
+		ticker := time.NewTicker(updateCheckInterval)
+		defer ticker.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-ticker.C:
+				ctx.Dispatch(func(app.Context) { tryUpdate() })
+			}
+		}
+	})
+}
+
+// tryUpdate makes the browser fetch the service worker again. When its
+// version changed, the new worker installs, takes over and deletes the old
+// cache, and go-app then calls OnAppUpdate. It does nothing while the
+// browser is offline, where the request could only fail.
+func tryUpdate() {
+	if browserOnline() {
+		app.TryUpdate()
+	}
+}
+
+// ownerChanged reports whether the storage event e, which another tab
+// caused, replaced or removed the device's owner with someone else.
+func ownerChanged(e app.Value) bool {
+	key := e.Get("key")
+	if key.IsNull() {
+		// The other tab cleared the whole storage.
+		return true
+	}
+	if key.String() != storageOwnerKey {
+		return false
+	}
+	return ownerIDOf(e.Get("oldValue")) != ownerIDOf(e.Get("newValue"))
+}
+
+// ownerIDOf returns the profile id in a stored owner record, or "" for
+// null or a record that cannot be read.
+func ownerIDOf(v app.Value) string {
+	if v.IsNull() || v.IsUndefined() {
+		return ""
+	}
+	var owner shared.Me
+	if err := json.Unmarshal([]byte(v.String()), &owner); err != nil {
+		return ""
+	}
+	return owner.ID
 }
 
 func (s *shell) Render() app.UI {
@@ -116,7 +231,21 @@ func (s *shell) Render() app.UI {
 		app.Main().
 			ID(idMain).
 			Class("content").
-			Body(s.Content...),
+			Body(
+				// The notices are always rendered, empty or not, so the
+				// page's content keeps its place and the banner appearing
+				// does not remount it.
+				app.Div().
+					Class("shell-notices").
+					Body(
+						app.If(s.updateReady, func() app.UI {
+							return newUpdateBanner()
+						}),
+					),
+				app.Div().
+					Class("page").
+					Body(s.Content...),
+			),
 	)
 }
 

@@ -19,9 +19,6 @@ type usageView struct {
 	Scope scope
 	// WithheldNote is the reason shown for a nil image or video total.
 	WithheldNote string
-	// PrivacyNote is a sentence under the breakdowns about rows grouped
-	// under Other to protect privacy, or "" for none.
-	PrivacyNote string
 }
 
 func newUsageView() *usageView {
@@ -43,12 +40,6 @@ func (v *usageView) SetScope(s scope) *usageView {
 // SetWithheldNote sets the reason shown for a withheld total.
 func (v *usageView) SetWithheldNote(note string) *usageView {
 	v.WithheldNote = note
-	return v
-}
-
-// SetPrivacyNote sets the sentence about rows grouped to protect privacy.
-func (v *usageView) SetPrivacyNote(note string) *usageView {
-	v.PrivacyNote = note
 	return v
 }
 
@@ -82,9 +73,6 @@ func (v *usageView) Render() app.UI {
 						SetCaption("Generations by the kind of file the model makes.").
 						SetRows(typeRows(u.ByType)),
 				),
-			app.If(v.PrivacyNote != "", func() app.UI {
-				return app.P().Class("privacy-note").Text(v.PrivacyNote)
-			}),
 			app.If(!u.GeneratedAt.IsZero(), func() app.UI {
 				return app.P().
 					Class("generated-at").
@@ -101,15 +89,18 @@ func usageMetrics(u *shared.Usage, withheld string) app.UI {
 		Class("metric-grid").
 		Body(
 			newMetricCard().
+				SetMetric("generations").
 				SetLabel("Generations").
 				SetValue(&total).
 				SetNote("Every request, whatever its status"),
 			newMetricCard().
+				SetMetric("images").
 				SetLabel("Images").
 				SetValue(u.TotalImages).
 				SetNote("Image files produced").
 				SetWithheldNote(withheld),
 			newMetricCard().
+				SetMetric("videos").
 				SetLabel("Videos").
 				SetValue(u.TotalVideos).
 				SetNote("Video files produced").
@@ -122,7 +113,12 @@ func usageMetrics(u *shared.Usage, withheld string) app.UI {
 func modelRows(models []shared.ModelShare) []shareRow {
 	rows := make([]shareRow, 0, len(models))
 	for _, m := range models {
+		id := m.ModelID
+		if m.Other {
+			id = shared.OtherModelID
+		}
 		row := shareRow{
+			Key:        "model:" + id,
 			Name:       modelName(m),
 			Detail:     modelDetail(m),
 			Count:      m.Count,
@@ -168,6 +164,13 @@ func providerRows(providers []shared.ProviderShare) []shareRow {
 	rows := make([]shareRow, 0, len(providers))
 	for _, p := range providers {
 		name := p.Provider
+		key := p.Provider
+		switch {
+		case p.Other:
+			key = shared.OtherProvider
+		case key == "":
+			key = shared.UnknownProvider
+		}
 		switch {
 		case p.Other && p.Label != "":
 			name = p.Label
@@ -176,7 +179,7 @@ func providerRows(providers []shared.ProviderShare) []shareRow {
 		case name == "":
 			name = shared.UnknownProvider
 		}
-		rows = append(rows, shareRow{Name: name, Count: p.Count, Percentage: p.Percentage, Other: p.Other})
+		rows = append(rows, shareRow{Key: "provider:" + key, Name: name, Count: p.Count, Percentage: p.Percentage, Other: p.Other})
 	}
 	return rows
 }
@@ -185,13 +188,17 @@ func typeRows(types []shared.TypeShare) []shareRow {
 	rows := make([]shareRow, 0, len(types))
 	for _, t := range types {
 		name := mediaTypeLabel(t.Type)
+		key := string(t.Type)
+		if t.Other {
+			key = string(shared.OtherMediaType)
+		}
 		switch {
 		case t.Other && t.Label != "":
 			name = t.Label
 		case t.Other:
 			name = "Other types"
 		}
-		rows = append(rows, shareRow{Name: name, Count: t.Count, Percentage: t.Percentage, Other: t.Other})
+		rows = append(rows, shareRow{Key: "type:" + key, Name: name, Count: t.Count, Percentage: t.Percentage, Other: t.Other})
 	}
 	return rows
 }

@@ -64,12 +64,12 @@ func TestTopNamedModelsSkipsOther(t *testing.T) {
 }
 
 func TestWithheldNote(t *testing.T) {
-	if got, want := withheldNote(5), "Hidden: fewer than 5 people"; got != want {
+	if got, want := withheldNote(5), "Hidden: it could reveal the activity of fewer than 5 people"; got != want {
 		t.Errorf("withheldNote(5) = %q; want %q", got, want)
 	}
 }
 
-func TestPrivacyNote(t *testing.T) {
+func TestSuppressionSentence(t *testing.T) {
 	tests := []struct {
 		name       string
 		suppressed *shared.Suppressed
@@ -77,14 +77,31 @@ func TestPrivacyNote(t *testing.T) {
 	}{
 		{name: "none sent", suppressed: nil, want: ""},
 		{name: "all zero", suppressed: &shared.Suppressed{}, want: ""},
-		{name: "one model", suppressed: &shared.Suppressed{Models: 1}, want: "To protect privacy, 1 model is counted under Other instead of being named."},
-		{name: "two kinds", suppressed: &shared.Suppressed{Models: 2, Providers: 1}, want: "To protect privacy, 2 models and 1 provider are counted under Other instead of being named."},
-		{name: "three kinds", suppressed: &shared.Suppressed{Models: 3, Providers: 2, Types: 1}, want: "To protect privacy, 3 models, 2 providers and 1 media type are counted under Other instead of being named."},
+		{name: "one model", suppressed: &shared.Suppressed{Models: 1}, want: "1 rarely used model is grouped as Other so no one can be singled out."},
+		{name: "three models", suppressed: &shared.Suppressed{Models: 3}, want: "3 rarely used models are grouped as Other so no one can be singled out."},
+		{name: "two kinds", suppressed: &shared.Suppressed{Models: 2, Providers: 1}, want: "2 rarely used models and 1 provider are grouped as Other so no one can be singled out."},
+		{name: "three kinds", suppressed: &shared.Suppressed{Models: 3, Providers: 2, Types: 1}, want: "3 rarely used models, 2 providers and 1 media type are grouped as Other so no one can be singled out."},
+		{name: "providers only", suppressed: &shared.Suppressed{Providers: 2}, want: "2 rarely used providers are grouped as Other so no one can be singled out."},
 	}
 	for _, tt := range tests {
-		data := &shared.GlobalUsage{Available: true, Suppressed: tt.suppressed}
-		if got := privacyNote(data); got != tt.want {
-			t.Errorf("privacyNote(%s) = %q; want %q", tt.name, got, tt.want)
+		if got := suppressionSentence(tt.suppressed); got != tt.want {
+			t.Errorf("suppressionSentence(%s) = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestThresholdSentence(t *testing.T) {
+	tests := []struct {
+		k    int64
+		want string
+	}{
+		{k: 5, want: "Global figures include only groups of at least 5 people."},
+		{k: 1000, want: "Global figures include only groups of at least 1,000 people."},
+		{k: 0, want: "Global figures include only groups large enough that no one can be singled out."},
+	}
+	for _, tt := range tests {
+		if got := thresholdSentence(tt.k); got != tt.want {
+			t.Errorf("thresholdSentence(%d) = %q; want %q", tt.k, got, tt.want)
 		}
 	}
 }
@@ -100,5 +117,37 @@ func TestTypeRowsOtherUsesLabel(t *testing.T) {
 	}
 	if rows[1].Name != "Other (1 type)" || !rows[1].Other {
 		t.Errorf("rows[1] = %+v; want the Other row named by its label", rows[1])
+	}
+}
+
+func TestRowKeys(t *testing.T) {
+	models := modelRows([]shared.ModelShare{
+		{ModelID: "gemini-veo-3.1", Count: 5, Percentage: 62.5},
+		{ModelID: shared.OtherModelID, Other: true, Label: "Other (3 models)", Count: 3, Percentage: 37.5},
+	})
+	providers := providerRows([]shared.ProviderShare{
+		{Provider: "Google", Count: 5, Percentage: 62.5},
+		{Provider: "", Count: 1, Percentage: 12.5},
+		{Provider: shared.OtherProvider, Other: true, Label: "Other (2 providers)", Count: 2, Percentage: 25},
+	})
+	types := typeRows([]shared.TypeShare{
+		{Type: shared.Video, Count: 5, Percentage: 62.5},
+		{Type: shared.OtherMediaType, Other: true, Label: "Other (1 type)", Count: 3, Percentage: 37.5},
+	})
+
+	var got []string
+	for _, rows := range [][]shareRow{models, providers, types} {
+		for _, row := range rows {
+			got = append(got, row.Key)
+		}
+	}
+	want := []string{"model:gemini-veo-3.1", "model:other", "provider:Google", "provider:Unknown", "provider:other", "type:video", "type:other"}
+	if len(got) != len(want) {
+		t.Fatalf("row keys = %v; want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row key %d = %q; want %q", i, got[i], want[i])
+		}
 	}
 }
