@@ -74,6 +74,7 @@ func NewHandler(cfg HandlerConfig) *app.Handler {
 		Styles:                []string{"/web/loupe.css"},
 		CacheableResources:    append([]string{iconSVG}, appShellPages...),
 		ServiceWorkerTemplate: serviceWorkerTemplate,
+		RawHeaders:            []string{updateGuardScript},
 		Version:               cfg.Version,
 		Env:                   env,
 		InternalURLs:          internalURLs,

@@ -64,7 +64,7 @@ func (s *shell) Body(elems ...app.UI) *shell {
 
 func (s *shell) OnMount(ctx app.Context) {
 	s.ready = true
-	s.updateReady = ctx.AppUpdateAvailable()
+	s.updateReady = ctx.AppUpdateAvailable() && isRealUpdate()
 	ctx.NewAction(actionLoadMe)
 
 	window := app.Window().JSValue()
@@ -102,7 +102,7 @@ func (s *shell) OnNav(ctx app.Context) {
 // OnAppUpdate shows the update banner. go-app calls it once the service
 // worker of a new release has installed and taken over.
 func (s *shell) OnAppUpdate(ctx app.Context) {
-	s.updateReady = true
+	s.updateReady = isRealUpdate()
 }
 
 func (s *shell) onKeyDown(ctx app.Context, e app.Value) {
