@@ -34,6 +34,9 @@ run: build
 vet:
 	$(GO) vet ./...
 
+# Every test, the browser tests of server/e2e included. It installs nothing:
+# without Chromium or axe-core those tests skip, or fail with
+# REQUIRE_BROWSER=1, as .ci/run sets it.
 test: wasm vet
 	$(GO) test -count=1 ./...
 
