@@ -7,9 +7,9 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // activates while the page has a controller. Loupe's worker claims pages
 // when it activates, so on a first visit the page gains a controller just
 // before activation and go-app takes the first install for an update. The
-// script remembers whether the page started under a worker and counts
-// controller changes, so loupeIsRealUpdate tells the two cases apart: a
-// page that started uncontrolled sees its first change from the install.
+// script records whether the page started under a worker and counts
+// controller changes, so that loupeIsRealUpdate can separate the two cases.
+// A page that started uncontrolled sees its first change from the install.
 const updateGuardScript = `<script>
 (function () {
   var sw = navigator.serviceWorker;
