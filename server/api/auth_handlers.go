@@ -77,7 +77,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleLogout ends the caller's session and clears the cookie. Like every
-// route but sign-in, it answers 401 to a caller without a valid session.
+// route but sign-in, it returns 401 to a caller without a valid session.
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(sessionCookie)
 	if err != nil {

@@ -140,7 +140,7 @@ func TestURLDropsDatabaseAfterTest(t *testing.T) {
 
 func TestExternalServerKeepsItsDatabase(t *testing.T) {
 	t.Parallel()
-	// A database from URL stands in for the database of TEST_DATABASE_URL.
+	// A database from URL plays the role of the database of TEST_DATABASE_URL.
 	externalURL := URL(t)
 	externalName := currentDatabase(t, openDB(t, externalURL))
 
@@ -285,7 +285,7 @@ func TestStartReportsPortInUse(t *testing.T) {
 	}
 	t.Cleanup(func() { require.NoError(t, c.stop()) })
 
-	// The listener stands in for another process that took the port.
+	// The listener plays the role of another process that took the port.
 	stopCmd := c.command("pg_ctl", "-D", c.dataDir, "-m", "immediate", "-w", "stop")
 	out, err := stopCmd.CombinedOutput()
 	require.NoError(t, err, "pg_ctl stop output:\n%s", out)
